@@ -4,10 +4,11 @@ PIP = $(PYTHON) -m pip
 SCALE ?= smoke
 JOBS ?= 2
 
-.PHONY: help install test reproduce train bench export clean-nbs docs-check
+.PHONY: help install test reproduce train bench export readme
 
 help:
 	@echo "make test       install everything, then run the whole test suite (what CI runs)"
+	@echo "make reproduce  install everything, then the paper's grid (SCALE=smoke|quick|paper, JOBS=N) and its report"
 	@echo "make train      install everything, then a short training run of the paper's 784-800-800-10 net"
 	@echo "make bench      seconds per epoch: our pipeline vs a DataLoader pipeline vs a bare torch loop"
 	@echo "make export     nbdev_export + nbdev_clean (run before every commit)"
@@ -22,6 +23,9 @@ install:
 test: install
 	$(PYTHON) -m pytest tests -v -p no:cacheprovider
 
+reproduce: install
+	hinton_nb reproduce --scale $(SCALE) --jobs $(JOBS)
+
 train: install
 	hinton_nb train --hidden 800 800 --epochs 5
 
@@ -30,3 +34,6 @@ bench: install
 
 export:
 	nbdev_export && nbdev_clean
+
+readme:
+	$(PYTHON) tools/readme.py

@@ -47,3 +47,10 @@ def test_nbdev_clean_keeps_parameters_tag(tmp_path):
     cell = json.loads((work / 'nbs' / 'x.ipynb').read_text())['cells'][0]
     assert cell['metadata'].get('tags') == ['parameters'], cell['metadata']
     assert 'foo' not in cell['metadata']
+
+
+def test_docs_pipeline():
+    "The docs pipeline up to Quarto (which cannot be installed here): nbdev_proc_nbs processes every notebook."
+    proc = subprocess.run(['nbdev_proc_nbs', '--n_workers', '0'], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    for nb in NOTEBOOKS: assert (ROOT / '_proc' / nb.name).exists(), f"{nb.name} was not processed"

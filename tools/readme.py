@@ -24,7 +24,7 @@ def render(nb_path=ROOT / 'nbs' / 'index.ipynb') -> str:
     for cell in nb['cells']:
         src = ''.join(cell['source'])
         if cell['cell_type'] == 'markdown':
-            parts.append(src.strip()); continue
+            parts.append(src.strip().replace('](../', '](')); continue   # links relative to nbs/ -> to the root
         if cell['cell_type'] != 'code': continue
         d = directives(src)
         if 'hide' in d or d.get('include') == 'false': continue
