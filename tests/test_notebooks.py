@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from nbdev.config import get_config
-from nbdev.test import test_nb
+from nbdev.test import test_nb as run_notebook_tests
 
 ROOT = Path(__file__).resolve().parent.parent
 NBS = ROOT / 'nbs'
@@ -20,7 +20,7 @@ def test_found_notebooks():
 def test_notebook(nb):
     flags = get_config().tst_flags.split()
     force = os.environ.get('HINTON_NB_FLAGS', '').split()   # e.g. HINTON_NB_FLAGS=slow to run the slow cells too
-    ok, secs = test_nb(nb, skip_flags=flags, force_flags=force)
+    ok, secs = run_notebook_tests(nb, skip_flags=flags, force_flags=force)
     assert ok, f"{nb.name} failed (traceback above)"
 
 
