@@ -54,3 +54,9 @@ def test_docs_pipeline():
     proc = subprocess.run(['nbdev_proc_nbs', '--n_workers', '0'], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     for nb in NOTEBOOKS: assert (ROOT / '_proc' / nb.name).exists(), f"{nb.name} was not processed"
+
+
+def test_readme_matches_index():
+    "README.md is generated from nbs/index.ipynb and its stored outputs (tools/readme.py); they must not drift apart."
+    proc = subprocess.run([sys.executable, 'tools/readme.py', '--check'], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
