@@ -24,7 +24,8 @@ def render(nb_path=ROOT / 'nbs' / 'index.ipynb') -> str:
     for cell in nb['cells']:
         src = ''.join(cell['source'])
         if cell['cell_type'] == 'markdown':
-            parts.append(src.strip().replace('](../', '](')); continue   # links relative to nbs/ -> to the root
+            md = src.strip().replace('](../', '](')   # links relative to nbs/ -> relative to the root
+            parts.append(re.sub(r'\]\((\w+\.ipynb)\)', r'](nbs/\1)', md)); continue
         if cell['cell_type'] != 'code': continue
         d = directives(src)
         if 'hide' in d or d.get('include') == 'false': continue
